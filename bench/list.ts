@@ -1,4 +1,11 @@
 /** The benchmarks `npm run bench` runs, in order. Add `[name, run]` for each new bench file. */
 import type { Figure } from './harness.js';
+import { run as atmosphere } from './atmosphere.bench.js';
+import { run as earth } from './earth.bench.js';
+import { run as math } from './math.bench.js';
 
-export const benches: Array<[string, () => Promise<Figure[]>]> = [];
+export const benches: Array<[string, () => Promise<Figure[]>]> = [
+  ['atmosphere', atmosphere],
+  ['earth', earth],
+  ['math', math],
+];

@@ -1,6 +1,11 @@
 /** The list of `tmd` subcommands, in the order `tmd --help` shows them. */
 import type { Command } from 'commander';
+import { register as validate } from './validate.js';
+import { register as catalog } from './catalog.js';
+import { register as atmosphere } from './atmosphere.js';
+import { register as ballistic } from './ballistic.js';
+import { register as trajectory } from './trajectory.js';
 
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [];
+export const commands: Register[] = [trajectory, validate, catalog, atmosphere, ballistic];

@@ -1,0 +1,46 @@
+/** Scenario files: schema, loader with located errors, and the catalog of types. */
+export {
+  ScenarioSchema,
+  ThreatSchema,
+  AssetSchema,
+  SiteSchema,
+  ShapeSchema,
+  ID_PATTERN,
+  ISO_UTC_PATTERN,
+  isIsoUtcInstant,
+  scenarioJsonSchema,
+  uniqueIdIssues,
+  type Scenario,
+  type ScenarioInput,
+  type Threat,
+  type Asset,
+  type Site,
+  type Shape,
+  type PathIssue,
+} from './schema.js';
+export { parseScenario, missileCount } from './load.js';
+export {
+  parseText,
+  locate,
+  formatPath,
+  located,
+  describeFound,
+  expectedErrorMap,
+  issuesToProblems,
+  sortProblems,
+  type LocatedProblem,
+  type ParsedText,
+  type PathKey,
+} from './locate.js';
+export {
+  loadCatalog,
+  catalogKinds,
+  catalogBase,
+  CatalogEntryBaseSchema,
+  CatalogSourceSchema,
+  CATALOG_KINDS,
+  type Catalog,
+  type CatalogEntry,
+  type CatalogKind,
+  type CatalogSource,
+} from './catalog.js';
