@@ -2,10 +2,14 @@
 import type { Figure } from './harness.js';
 import { run as atmosphere } from './atmosphere.bench.js';
 import { run as earth } from './earth.bench.js';
+import { run as guidance } from './guidance.bench.js';
 import { run as math } from './math.bench.js';
+import { run as sensor } from './sensor.bench.js';
 
 export const benches: Array<[string, () => Promise<Figure[]>]> = [
   ['atmosphere', atmosphere],
   ['earth', earth],
+  ['guidance', guidance],
   ['math', math],
+  ['sensor', sensor],
 ];

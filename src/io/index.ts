@@ -12,3 +12,16 @@ export {
   type GeoJsonOptions,
 } from './geojson.js';
 export { trajectoryToPath } from './paths.js';
+export {
+  readMeasurementsCsv,
+  writeMeasurementsCsv,
+  readTruthCsv,
+  writeTruthCsv,
+  readTracksCsv,
+  writeTracksCsv,
+  MEASUREMENT_HEADER,
+  TRUTH_HEADER,
+  TRACK_HEADER,
+  type TruthRow,
+  type TrackRow,
+} from './measurements.js';

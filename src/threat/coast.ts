@@ -23,7 +23,7 @@ const scratchState = new Float64Array(6);
 /**
  * Time (s from the state's epoch) at which a Keplerian orbit reaches geocentric radius `r`
  * on its descending branch (after apoapsis). NaN when the orbit is not elliptic or never
- * reaches r. If the state is already on the descending branch below... the next such time.
+ * reaches r. From a state on the descending branch above r: the time it gets there.
  */
 export function timeToRadiusDescending(state: ArrayLike<number>, r: number, mu: number): number {
   const rx = state[0], ry = state[1], rz = state[2];
@@ -74,7 +74,8 @@ export function timeToApoapsis(state: ArrayLike<number>, mu: number): number {
 
 /**
  * Time from `state` (ECI, at the start of a coast) to the descending crossing of geodetic
- * altitude `h` (m) on its Kepler conic; NaN when the conic does not come down through h.
+ * altitude `h` (m) on its Kepler conic; NaN when the conic does not come down through h
+ * before its perigee (then the caller keeps integrating with drag).
  * Geodetic altitude is unchanged by a rotation about z, so ECI positions are used directly.
  */
 export function timeToAltitudeDescending(state: ArrayLike<number>, h: number): number {
@@ -85,7 +86,14 @@ export function timeToAltitudeDescending(state: ArrayLike<number>, h: number): n
   let tLo = timeToRadiusDescending(state, WGS84.a + h + 1000, mu);
   if (!Number.isFinite(tLo)) tLo = tApo;
   let tHi = timeToRadiusDescending(state, WGS84.b + h - 1000, mu);
-  if (!Number.isFinite(tHi)) return NaN;
+  if (!Number.isFinite(tHi)) {
+    // the perigee lies above b + h − 1 km: bracket up to the perigee that follows the apogee
+    const r0 = Math.hypot(state[0], state[1], state[2]);
+    const v2 = state[3] * state[3] + state[4] * state[4] + state[5] * state[5];
+    const a = -mu / (2 * (v2 / 2 - mu / r0));
+    tHi = tApo + Math.PI * Math.sqrt((a * a * a) / mu);
+  }
+  if (tHi <= tLo) return NaN;
   const f = (t: number): number => {
     keplerPropagate(scratchState, state, t, mu);
     return geodeticAltitude(scratchState) - h;
@@ -95,5 +103,6 @@ export function timeToAltitudeDescending(state: ArrayLike<number>, h: number): n
     tLo = 0;
     if (f(tLo) < 0) return NaN;
   }
+  if (f(tHi) > 0) return NaN; // the conic stays above h (a grazing pass): no descending crossing
   return brent(f, tLo, tHi, 1e-7);
 }

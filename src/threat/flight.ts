@@ -556,12 +556,18 @@ function ballisticFlight(
   let alt = altitudeOf(y);
   let descending = y[0] * y[3] + y[1] * y[4] + y[2] * y[5] < 0;
   let afterApogee = descending;
-  for (let guard = 0; guard < 1_000_000; guard++) {
+  let coastable = true;
+  // a ballistic flight from a sub-orbital state ends within hours; 200,000 steps is a bug guard
+  for (let guard = 0; guard < 200_000; guard++) {
     if (t >= tStop) return { t, impacted: false };
-    if (alt >= ATMOSPHERE_EDGE_M && !(descending && alt < ATMOSPHERE_EDGE_M + 1e-3)) {
+    if (coastable && alt >= ATMOSPHERE_EDGE_M && !(descending && alt < ATMOSPHERE_EDGE_M + 1e-3)) {
       // ---- Kepler coast down to the edge of the atmosphere
       const dtx = timeToAltitudeDescending(y, ATMOSPHERE_EDGE_M);
-      if (!Number.isFinite(dtx)) throw new Error('coast: the conic never comes back down (escape trajectory)');
+      if (!Number.isFinite(dtx)) {
+        // a grazing or unbound conic: no Kepler shortcut, keep integrating (drag brings it down)
+        coastable = false;
+        continue;
+      }
       const tApo = timeToApoapsis(y, WGS84.GM);
       if (stats && tApo <= dtx) {
         keplerPropagate(yT, y, tApo, WGS84.GM);
@@ -633,7 +639,7 @@ function ballisticFlight(
         }
       }
     }
-    if (!descB && altB >= ATMOSPHERE_EDGE_M && alt < ATMOSPHERE_EDGE_M) {
+    if (coastable && !descB && altB >= ATMOSPHERE_EDGE_M && alt < ATMOSPHERE_EDGE_M) {
       // leaving the atmosphere: stop exactly at the edge, the coast takes over
       const y0 = dA;
       const t0 = t;

@@ -4,8 +4,10 @@ import { register as validate } from './validate.js';
 import { register as catalog } from './catalog.js';
 import { register as atmosphere } from './atmosphere.js';
 import { register as ballistic } from './ballistic.js';
+import { register as guidance } from './guidance.js';
 import { register as trajectory } from './trajectory.js';
+import { register as fly } from './fly.js';
 
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [trajectory, validate, catalog, atmosphere, ballistic];
+export const commands: Register[] = [trajectory, fly, validate, catalog, atmosphere, ballistic, guidance];

@@ -1,0 +1,27 @@
+/**
+ * The measurement contract shared by sensor/ (which produces scans) and track/ (which consumes them).
+ *
+ * Units: SI and radians. Range is slant range from the sensor site in metres; azimuth is clockwise
+ * from north in [0, 2π); elevation is above the geodetic horizontal of the site (WGS84).
+ */
+import type { Site } from '../earth/local.js'; // { lat, lon, h, ecef: Float64Array, rot: Float64Array(9) }
+
+export type { Site };
+
+/** One scan (or one report batch) of one sensor at one time: n detections, packed. */
+export interface Scan {
+  /** s since scenario epoch */
+  time: number;
+  /** sensor id */
+  sensor: string;
+  /** sensor position at `time` (a moving ship gives a new Site per scan) */
+  site: Site;
+  /** number of detections */
+  n: number;
+  /** 3n: range m, azimuth rad (clockwise from north, [0,2π)), elevation rad (above geodetic horizontal) */
+  z: Float64Array;
+  /** 3n: 1-σ of range m, azimuth rad, elevation rad */
+  sigma: Float64Array;
+  /** n: object id, or null for a false alarm — NEVER read by the tracker, only by the scorer */
+  truth: (string | null)[];
+}
