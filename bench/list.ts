@@ -5,6 +5,7 @@ import { run as earth } from './earth.bench.js';
 import { run as guidance } from './guidance.bench.js';
 import { run as math } from './math.bench.js';
 import { run as sensor } from './sensor.bench.js';
+import { run as threat } from './threat.bench.js';
 
 export const benches: Array<[string, () => Promise<Figure[]>]> = [
   ['atmosphere', atmosphere],
@@ -12,4 +13,5 @@ export const benches: Array<[string, () => Promise<Figure[]>]> = [
   ['guidance', guidance],
   ['math', math],
   ['sensor', sensor],
+  ['threat', threat],
 ];

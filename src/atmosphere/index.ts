@@ -8,3 +8,4 @@ export {
   USSA76_ZMAX_LOWER_M,
   USSA76_TABLE_TOP_M,
 } from './ussa76.js';
+export { atmosphereFast, ATMOSPHERE_TABLE_TOP_M } from './table.js';

@@ -19,7 +19,7 @@
  * UserError that names the maximum range for that shape on that bearing.
  */
 import { UserError } from '../errors.js';
-import { WGS84, createSite, ecefToEnu, geodesicInverse, geodeticToEcef, type Site } from '../earth/index.js';
+import { WGS84, createSite, ecefToEnu, geodesicDirect, geodesicInverse, geodeticToEcef, type Site } from '../earth/index.js';
 import { brentMinimize } from '../math/index.js';
 import { flyMissile, type FlightResult, type Launch, type Steering } from './flight.js';
 import type { Vehicle } from './vehicle.js';
@@ -200,6 +200,8 @@ interface NewtonOutcome {
   r: Float64Array;
   flight: FlightResult;
   converged: boolean;
+  /** the Jacobian estimate at the end (n×n) */
+  J?: Float64Array;
 }
 
 /**
@@ -207,21 +209,22 @@ interface NewtonOutcome {
  * [lo, hi] componentwise. Converged when the impact is within AIM_TOLERANCE_M and the shape
  * residual below 1e-3 (mrad or km).
  */
-function newton(p: AimProblem, x0: Float64Array, lo: Float64Array, hi: Float64Array, maxIter = 40): NewtonOutcome {
+function newton(p: AimProblem, x0: Float64Array, lo: Float64Array, hi: Float64Array, J0?: Float64Array, maxIter = 40): NewtonOutcome {
   const n = p.freeCutoff ? 3 : 2;
   const x = Float64Array.from(x0);
   const r = new Float64Array(3);
   const rNew = new Float64Array(3);
   const J = new Float64Array(n * n);
+  if (J0 && J0.length === n * n) J.set(J0);
   const d = new Float64Array(n);
   const xNew = new Float64Array(3);
   let f = p.fly(x);
   p.residuals(f, r);
-  let needJ = true;
+  let needJ = !(J0 && J0.length === n * n);
   let fresh = false;
   for (let it = 0; it < maxIter; it++) {
     const missM = Math.hypot(r[0], r[1]) * 1000;
-    if (missM < AIM_TOLERANCE_M && (n === 2 || Math.abs(r[2]) < 1e-3)) return { x, r, flight: f, converged: true };
+    if (missM < AIM_TOLERANCE_M && (n === 2 || Math.abs(r[2]) < 1e-3)) return { x, r, flight: f, converged: true, J };
     if (needJ) {
       const rp = new Float64Array(3);
       for (let j = 0; j < n; j++) {
@@ -301,8 +304,17 @@ export function aimMissile(v: Vehicle, launch: Launch, target: Target, shape: Sh
     lo[1] = kMax;
     x0[1] = Math.min(1.4, kMax * 1.5);
   }
-  if (p.freeCutoff) x0[2] = initialCutoff(p, x0, lo, hi);
-  const out = newton(p, x0, lo, hi);
+  let J0: Float64Array | undefined;
+  const guess = shape.type === 'min-energy' ? minEnergyGuess(v, p.range) : null;
+  if (guess) {
+    x0[0] = p.bearing0 + guess.dAz;
+    x0[1] = Math.min(hi[1], Math.max(lo[1], guess.kick));
+    x0[2] = Math.min(hi[2], Math.max(lo[2], guess.cutoff));
+    J0 = guess.J;
+  } else if (p.freeCutoff) {
+    x0[2] = initialCutoff(p, x0, lo, hi);
+  }
+  const out = newton(p, x0, lo, hi, J0);
   if (!out.converged) {
     const atFull = !p.freeCutoff || out.x[2] >= p.tcMax - 1e-6;
     const overshoot = out.r[0] * 1000;
@@ -327,6 +339,70 @@ export function aimMissile(v: Vehicle, launch: Launch, target: Target, shape: Sh
   const flight = p.fly(out.x, true);
   const miss = geodesicInverse(flight.impactLat, flight.impactLon, target.lat, target.lon).s;
   return { steering: p.steering(out.x), flight, miss, range: p.range, flights: p.flights };
+}
+
+/**
+ * Minimum-energy solutions of one vehicle at ranges from 5 % to 100 % of its maximum range
+ * (launched due north from 40° N), with their Jacobians: the solver starts from the entry
+ * nearest the target's range, so a typical aim needs a handful of flights instead of twenty.
+ * Built once per vehicle (about 40 aims), then cached.
+ */
+interface GuessTable {
+  range: number[];
+  kick: number[];
+  cutoff: number[];
+  dAz: number[];
+  J: Float64Array[];
+}
+const guessTables = new WeakMap<Vehicle, GuessTable>();
+
+function minEnergyTable(v: Vehicle): GuessTable {
+  const cached = guessTables.get(v);
+  if (cached) return cached;
+  const table: GuessTable = { range: [], kick: [], cutoff: [], dAz: [], J: [] };
+  guessTables.set(v, table); // (empty while building: the aims below use the generic start)
+  const launch: Launch = { lat: (40 * Math.PI) / 180, lon: 0, h: 0, time: 0 };
+  const kMax = maxRangeKick(v);
+  const full = flyMissile(v, launch, { azimuth: 0, kick: kMax, cutoff: v.fullBurnout }, false);
+  const maxRange = geodesicInverse(launch.lat, launch.lon, full.impactLat, full.impactLon).s;
+  let prev: Float64Array | null = null;
+  let prevJ: Float64Array | undefined;
+  for (let i = 20; i >= 1; i--) {
+    const frac = i / 20 - 0.01;
+    const tgt = geodesicDirect(launch.lat, launch.lon, 0, frac * maxRange);
+    const p = new AimProblem(v, launch, { lat: tgt.lat, lon: tgt.lon }, { type: 'min-energy' });
+    const lo = new Float64Array([p.bearing0 - 0.5, 0.002, p.tcMin]);
+    const hi = new Float64Array([p.bearing0 + 0.5, 1.5, p.tcMax]);
+    const x0 = prev ? Float64Array.from(prev) : new Float64Array([p.bearing0, kMax, p.tcMax]);
+    if (!prev) x0[2] = initialCutoff(p, x0, lo, hi);
+    const out = newton(p, x0, lo, hi, prevJ);
+    if (!out.converged || !out.J) break; // too short for the steering program: the table ends here
+    table.range.unshift(p.range);
+    table.kick.unshift(out.x[1]);
+    table.cutoff.unshift(out.x[2]);
+    table.dAz.unshift(out.x[0] - p.bearing0);
+    table.J.unshift(Float64Array.from(out.J));
+    prev = out.x;
+    prevJ = out.J;
+  }
+  return table;
+}
+
+/** Initial steering for a minimum-energy aim at `range` (m), or null when the table does not cover it. */
+function minEnergyGuess(v: Vehicle, range: number): { kick: number; cutoff: number; dAz: number; J: Float64Array } | null {
+  const t = minEnergyTable(v);
+  const n = t.range.length;
+  if (n < 2 || range < t.range[0] * 0.8) return null;
+  let i = 0;
+  while (i < n - 2 && t.range[i + 1] < range) i++;
+  const f = Math.max(0, Math.min(1.2, (range - t.range[i]) / (t.range[i + 1] - t.range[i])));
+  const near = f < 0.5 ? i : i + 1;
+  return {
+    kick: t.kick[i] + f * (t.kick[i + 1] - t.kick[i]),
+    cutoff: t.cutoff[i] + f * (t.cutoff[i + 1] - t.cutoff[i]),
+    dAz: 0,
+    J: t.J[near],
+  };
 }
 
 /**

