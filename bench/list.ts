@@ -6,6 +6,8 @@ import { run as guidance } from './guidance.bench.js';
 import { run as math } from './math.bench.js';
 import { run as sensor } from './sensor.bench.js';
 import { run as threat } from './threat.bench.js';
+import { run as track } from './track.bench.js';
+import { run as wta } from './wta.bench.js';
 
 export const benches: Array<[string, () => Promise<Figure[]>]> = [
   ['atmosphere', atmosphere],
@@ -14,4 +16,6 @@ export const benches: Array<[string, () => Promise<Figure[]>]> = [
   ['math', math],
   ['sensor', sensor],
   ['threat', threat],
+  ['track', track],
+  ['wta', wta],
 ];

@@ -7,6 +7,10 @@ import { Command, CommanderError } from 'commander';
 import { UserError, formatProblem } from '../errors.js';
 import { commands } from './commands/index.js';
 
+// Debug-only argument checks read a build-time constant (esbuild/vitest `define`); when the
+// sources run unbundled (tsx), it is not defined: debug checks off.
+(globalThis as { DEBUG?: boolean }).DEBUG ??= false;
+
 export async function main(argv: string[]): Promise<number> {
   const program = new Command();
   program

@@ -7,7 +7,11 @@ import { register as ballistic } from './ballistic.js';
 import { register as guidance } from './guidance.js';
 import { register as trajectory } from './trajectory.js';
 import { register as fly } from './fly.js';
+import { register as track } from './track.js';
+import { register as score } from './score.js';
+import { register as wta } from './wta.js';
+import { register as analytic } from './analytic.js';
 
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [trajectory, fly, validate, catalog, atmosphere, ballistic, guidance];
+export const commands: Register[] = [trajectory, fly, validate, catalog, atmosphere, ballistic, guidance, track, score, wta, analytic];
