@@ -3,6 +3,7 @@ import type { Figure } from './harness.js';
 import { run as atmosphere } from './atmosphere.bench.js';
 import { run as earth } from './earth.bench.js';
 import { run as guidance } from './guidance.bench.js';
+import { run as interceptor } from './interceptor.bench.js';
 import { run as math } from './math.bench.js';
 import { run as sensor } from './sensor.bench.js';
 import { run as threat } from './threat.bench.js';
@@ -13,6 +14,7 @@ export const benches: Array<[string, () => Promise<Figure[]>]> = [
   ['atmosphere', atmosphere],
   ['earth', earth],
   ['guidance', guidance],
+  ['interceptor', interceptor],
   ['math', math],
   ['sensor', sensor],
   ['threat', threat],

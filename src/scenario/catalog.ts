@@ -8,6 +8,8 @@
  * registered for that kind in `catalogKinds`.
  */
 import { MissileTypeSchema } from '../threat/missile-type.js';
+import { InterceptorTypeSchema } from '../interceptor/interceptor-type.js';
+import { RadarTypeSchema } from '../sensor/index.js';
 import { z } from 'zod';
 import { suggestion, UserError, userError } from '../errors.js';
 import { expectedErrorMap, issuesToProblems, located, locate, parseText, sortProblems, type LocatedProblem } from './locate.js';
@@ -65,8 +67,8 @@ export interface CatalogEntry {
  */
 export const catalogKinds: Record<string, z.ZodType> = {
   missile: MissileTypeSchema,
-  radar: z.object({ ...catalogBase, kind: z.literal('radar') }).loose(),
-  interceptor: z.object({ ...catalogBase, kind: z.literal('interceptor') }).loose(),
+  radar: RadarTypeSchema,
+  interceptor: InterceptorTypeSchema,
 };
 
 /** The loaded catalog. */

@@ -10,12 +10,13 @@
  */
 import { suggestion, UserError } from '../errors.js';
 import type { Catalog } from './catalog.js';
-import { expectedErrorMap, issuesToProblems, locate, located, parseText, pathIssuesToProblems, sortProblems, type LocatedProblem } from './locate.js';
-import { ScenarioSchema, uniqueIdIssues, type Scenario } from './schema.js';
+import { expectedErrorMap, formatPath, issuesToProblems, locate, located, parseText, pathIssuesToProblems, sortProblems, type LocatedProblem } from './locate.js';
+import { catalogReferences, crossFieldIssues, ScenarioSchema, type Scenario } from './schema.js';
 
 /**
- * Parses and validates a scenario. `file` is used only in messages. Missile references are
- * resolved against `catalog` (kind `missile`), with "did you mean" suggestions.
+ * Parses and validates a scenario. `file` is used only in messages. Catalog references
+ * (threat missiles, radar types, battery interceptors: `catalogReferences`) are resolved
+ * against `catalog`, with "did you mean" suggestions.
  * Returns the scenario with defaults filled in; throws UserError (all problems, sorted by
  * position) otherwise.
  */
@@ -25,22 +26,17 @@ export function parseScenario(text: string, file: string, catalog: Catalog): Sce
   const problems: LocatedProblem[] = [];
   const r = ScenarioSchema.safeParse(p.data, { error: expectedErrorMap, reportInput: true });
   if (!r.success) problems.push(...issuesToProblems(p, r.error.issues));
-  problems.push(...pathIssuesToProblems(p, uniqueIdIssues(p.data)));
+  problems.push(...pathIssuesToProblems(p, crossFieldIssues(p.data)));
   // Catalog references, on the raw data so they are reported with the schema's problems.
-  const threats = (p.data as { threats?: unknown } | null)?.threats;
-  if (Array.isArray(threats)) {
-    const known = catalog.ids('missile');
-    threats.forEach((t, i) => {
-      const m = t && typeof t === 'object' ? (t as Record<string, unknown>).missile : undefined;
-      if (typeof m !== 'string' || catalog.has('missile', m)) return;
-      const path = ['threats', i, 'missile'];
-      const pos = locate(p, path);
-      const msg =
-        known.length === 0
-          ? `found '${m}', but the catalog has no missile types`
-          : `found '${m}', expected a missile type from the catalog${suggestion(m, known) || ` (one of ${known.join(', ')})`}`;
-      problems.push(located(file, pos.line, pos.col, `threats[${i}].missile`, msg));
-    });
+  for (const ref of catalogReferences(p.data)) {
+    if (catalog.has(ref.kind, ref.id)) continue;
+    const known = catalog.ids(ref.kind);
+    const pos = locate(p, ref.path);
+    const msg =
+      known.length === 0
+        ? `found '${ref.id}', but the catalog has no ${ref.kind} types`
+        : `found '${ref.id}', expected ${ref.kind === 'interceptor' ? 'an' : 'a'} ${ref.kind} type from the catalog${suggestion(ref.id, known) || ` (one of ${known.join(', ')})`}`;
+    problems.push(located(file, pos.line, pos.col, formatPath(ref.path), msg));
   }
   if (problems.length || !r.success) throw new UserError(sortProblems(problems));
   return r.data;

@@ -128,7 +128,7 @@ const EXPECTED: Record<string, [string, string][]> = {
     ['bad-asset.yaml:4:72 assets[0].value', 'found -1, expected a value ≥ 0'],
     [
       'bad-asset.yaml:5:75 assets[1].count',
-      "unknown key 'count'; expected one of 'id', 'name', 'lat_deg', 'lon_deg', 'alt_m', 'radius_km', 'value'",
+      "unknown key 'count'; expected one of 'id', 'name', 'lat_deg', 'lon_deg', 'alt_m', 'radius_km', 'polygon', 'value'",
     ],
   ],
   'bad-many.yaml': [

@@ -5,8 +5,11 @@ import { register as catalog } from './catalog.js';
 import { register as atmosphere } from './atmosphere.js';
 import { register as ballistic } from './ballistic.js';
 import { register as guidance } from './guidance.js';
+import { register as engage } from './engage.js';
 import { register as trajectory } from './trajectory.js';
 import { register as fly } from './fly.js';
+import { register as runCmd } from './run.js';
+import { register as simulateSensors } from './simulate-sensors.js';
 import { register as track } from './track.js';
 import { register as score } from './score.js';
 import { register as wta } from './wta.js';
@@ -14,4 +17,4 @@ import { register as analytic } from './analytic.js';
 
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [trajectory, fly, validate, catalog, atmosphere, ballistic, guidance, track, score, wta, analytic];
+export const commands: Register[] = [runCmd, trajectory, fly, validate, catalog, atmosphere, ballistic, guidance, engage, simulateSensors, track, score, wta, analytic];
