@@ -6,6 +6,7 @@ import { run as guidance } from './guidance.bench.js';
 import { run as interceptor } from './interceptor.bench.js';
 import { run as math } from './math.bench.js';
 import { run as sensor } from './sensor.bench.js';
+import { run as sim } from './sim.bench.js';
 import { run as threat } from './threat.bench.js';
 import { run as track } from './track.bench.js';
 import { run as wta } from './wta.bench.js';
@@ -17,6 +18,7 @@ export const benches: Array<[string, () => Promise<Figure[]>]> = [
   ['interceptor', interceptor],
   ['math', math],
   ['sensor', sensor],
+  ['sim', sim],
   ['threat', threat],
   ['track', track],
   ['wta', wta],

@@ -42,6 +42,7 @@ import {
   type Battery,
   type FlyoutFan,
   type InterceptResult,
+  type InterceptorTrajectory,
   type InterceptorVehicle,
   type TargetTrack,
 } from '../interceptor/index.js';
@@ -175,10 +176,12 @@ type Ev =
 export interface ReplicaOutput {
   result: ReplicaResult;
   log: EventLog;
+  /** the interceptors' recorded flights (only with `record`) */
+  interceptorFlights: { id: string; battery: string; flight: InterceptorTrajectory }[];
 }
 
 /** Runs one replica (see the module comment). */
-export function runReplica(p: PreparedScenario, seed: number, replica: number): ReplicaOutput {
+export function runReplica(p: PreparedScenario, seed: number, replica: number, record = false): ReplicaOutput {
   const sc = p.scenario;
   const comms = sc.communications;
   const doctrine = sc.doctrine;
@@ -201,6 +204,7 @@ export function runReplica(p: PreparedScenario, seed: number, replica: number): 
   const layerShots = [0, 0];
   const layerKills = [0, 0];
   let interceptors = 0;
+  const interceptorFlights: ReplicaOutput['interceptorFlights'] = [];
 
   // ---- launches and first detections (the radars decide when the defense knows)
   const { objects, boosters } = sensedObjects(p.flown, p.catalog);
@@ -281,8 +285,9 @@ export function runReplica(p: PreparedScenario, seed: number, replica: number): 
           truth: track,
           targetEnd: t.impactTime,
           rng: rngStream(seed, replica, shotId, 'kill'),
-          record: false,
+          record,
         });
+        if (res.trajectory) interceptorFlights.push({ id: shotId, battery: bat.id, flight: res.trajectory });
         log.push({ type: 'fire', t: plan.launchTime, interceptorId: shotId, battery: bat.id, layer, trackId: t.id, threatId: t.id });
         q.schedule(Math.max(res.time, now), PRIORITY.normal, { kind: 'intercept', threat: t.index, battery: best, shotId, result: res });
       }
@@ -384,6 +389,7 @@ export function runReplica(p: PreparedScenario, seed: number, replica: number): 
       layerKills,
     },
     log,
+    interceptorFlights,
   };
 }
 

@@ -9,8 +9,45 @@ import { prepareScenario, runReplica } from '../../sim/replica.js';
 import { loadScenarioFile, readCatalog } from '../catalog-files.js';
 import { parseNumber } from '../parse.js';
 import { writeOut } from './trajectory.js';
+import { toCzml, trajectoryToPath, type PathForOutput } from '../../io/index.js';
+import { eciToEcefStateAt, ecefToGeodetic } from '../../earth/index.js';
+import type { PreparedScenario, ReplicaOutput } from '../../sim/replica.js';
+
+/** Every threat's RV until its kill or impact, and every interceptor's flight, for CZML. */
+function replicaPaths(p: PreparedScenario, out: ReplicaOutput): PathForOutput[] {
+  const paths: PathForOutput[] = [];
+  const killedAt = new Map<string, number>();
+  for (const e of out.log.events) if (e.type === 'intercept' && e.killed && !killedAt.has(e.threatId)) killedAt.set(e.threatId, e.t);
+  for (const f of p.flown) {
+    const path = trajectoryToPath(f.aim.flight.rv, f.id, `${f.id} (${f.missile})`);
+    const end = killedAt.get(f.id);
+    if (end !== undefined) {
+      let n = 0;
+      while (n < path.t.length && path.t[n] <= end) n++;
+      path.t = path.t.slice(0, Math.max(n, 2));
+      path.ecef = path.ecef.slice(0, 6 * Math.max(n, 2));
+      path.events = path.events.filter((e) => e.t <= end);
+    }
+    paths.push(path);
+  }
+  const llh = new Float64Array(3);
+  for (const i of out.interceptorFlights) {
+    const n = i.flight.t.length;
+    const ecef = new Float64Array(6 * n);
+    for (let k = 0; k < n; k++) eciToEcefStateAt(ecef, 6 * k, i.flight.eci, 6 * k, i.flight.t[k]);
+    const events = i.flight.events.map((e) => {
+      let k = 0;
+      while (k < n - 1 && i.flight.t[k] < e.t) k++;
+      ecefToGeodetic(llh, ecef.subarray(6 * k, 6 * k + 3));
+      return { name: e.name, t: e.t, lat_deg: (llh[0] * 180) / Math.PI, lon_deg: (llh[1] * 180) / Math.PI, alt_m: llh[2] };
+    });
+    paths.push({ id: i.id, name: `interceptor ${i.id}`, kind: 'interceptor', t: i.flight.t, ecef, stride: 6, events });
+  }
+  return paths;
+}
 
 interface Opts {
+  czml?: string;
   seed?: string;
   replica: string;
   json?: boolean;
@@ -25,6 +62,7 @@ export function register(program: Command): void {
     .option('--seed <n>', "random seed (default: the scenario's seed, else 1)")
     .option('--replica <n>', 'replica index', '0')
     .option('--log <file>', 'write the event log as JSON Lines')
+    .option('--czml <file>', 'write the threats and interceptors as CZML (each flight until its intercept or impact)')
     .option('--json', 'print one JSON object')
     .action((file: string, opts: Opts) => run(file, opts));
 }
@@ -37,9 +75,10 @@ function run(file: string, opts: Opts): void {
   const t0 = performance.now();
   const prepared = prepareScenario(scenario, catalog, file);
   const t1 = performance.now();
-  const out = runReplica(prepared, seed, replica);
+  const out = runReplica(prepared, seed, replica, Boolean(opts.czml));
   const t2 = performance.now();
   if (opts.log) writeOut('--log', opts.log, out.log.toJsonl());
+  if (opts.czml) writeOut('--czml', opts.czml, JSON.stringify(toCzml(scenario.epoch, replicaPaths(prepared, out))));
   const summary = replay(out.log.events);
   const perThreat = prepared.flown.map((f) => {
     const o = summary.threats.find((x) => x.threatId === f.id);
@@ -88,5 +127,6 @@ function run(file: string, opts: Opts): void {
   }
   if (result.assets_hit.length) lines.push(`assets hit: ${result.assets_hit.join(', ')}`);
   if (opts.log) lines.push(`event log: ${opts.log}`);
+  if (opts.czml) lines.push(`czml: ${opts.czml}`);
   process.stdout.write(lines.join('\n') + '\n');
 }
