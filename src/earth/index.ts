@@ -1,6 +1,6 @@
 /** Public face of src/earth: WGS84, geodetic/ECEF/ECI/ENU/AER conversions, gravity, horizon, geodesics. */
 export { WGS84, R_MEAN } from './wgs84.js';
-export { geodeticToEcef, geodeticToEcefAt, ecefToGeodetic, ecefToGeodeticAt, geodeticAltitude } from './geodetic.js';
+export { geodeticToEcef, geodeticToEcefAt, ecefToGeodetic, ecefToGeodeticAt, geodeticAltitude, radialHeight } from './geodetic.js';
 export {
   eciToEcefPos,
   ecefToEciPos,

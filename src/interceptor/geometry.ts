@@ -12,18 +12,9 @@
  * 1000 km for the purpose here (the fly-out code uses it for the atmosphere too, as src/threat does).
  * ECEF positions in m; allocation-free.
  */
-import { WGS84 } from '../earth/index.js';
 
-const A2 = WGS84.a * WGS84.a;
-const B2 = WGS84.b * WGS84.b;
-
-/** Height (m) above the WGS84 ellipsoid along the geocentric radius of (x, y, z) (ECEF or ECI: symmetric about z). */
-export function radialHeight(x: number, y: number, z: number): number {
-  const rxy2 = x * x + y * y;
-  const r2 = rxy2 + z * z;
-  const R2 = (A2 * B2 * r2) / (B2 * rxy2 + A2 * z * z);
-  return Math.sqrt(r2) - Math.sqrt(R2);
-}
+/** Height above the ellipsoid along the geocentric radius (src/earth/geodetic.ts). */
+export { radialHeight } from '../earth/index.js';
 
 /** A battery's precomputed frame for range/altitude checks (ECEF unit vector and radius). */
 export interface BatteryFrame {

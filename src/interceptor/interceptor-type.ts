@@ -151,25 +151,9 @@ export const InterceptorTypeSchema = z
 export type InterceptorTypeInput = z.input<typeof InterceptorTypeSchema>;
 export type InterceptorType = z.output<typeof InterceptorTypeSchema>;
 
-/** Piecewise-linear C_D(Mach), flat outside the table. */
-export class MachTable {
-  readonly mach: Float64Array;
-  readonly cd: Float64Array;
-  constructor(pairs: ReadonlyArray<readonly [number, number]>) {
-    this.mach = Float64Array.from(pairs, (p) => p[0]);
-    this.cd = Float64Array.from(pairs, (p) => p[1]);
-  }
-  at(m: number): number {
-    const x = this.mach;
-    const n = x.length;
-    if (m <= x[0]) return this.cd[0];
-    if (m >= x[n - 1]) return this.cd[n - 1];
-    let i = 1;
-    while (x[i] < m) i++;
-    const f = (m - x[i - 1]) / (x[i] - x[i - 1]);
-    return this.cd[i - 1] + f * (this.cd[i] - this.cd[i - 1]);
-  }
-}
+/** Drag coefficient against Mach number (src/math/table.ts). */
+export { LinearTable as MachTable } from '../math/index.js';
+import { LinearTable as MachTable } from '../math/index.js';
 
 export interface InterceptorStage {
   readonly mdot: number;

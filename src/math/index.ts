@@ -5,3 +5,4 @@ export * from './rng.js';
 export * from './roots.js';
 export * from './ode.js';
 export * from './kepler.js';
+export * from './table.js';

@@ -28,7 +28,7 @@
  * solver differentiates it numerically, and an adaptive step count would make that derivative
  * jump. Step sizes below were checked against much finer steps (test/threat/flight.test.ts).
  */
-import { WGS84, ecefToGeodetic, geodeticToEcef, gravityJ2, ecefToEciPos } from '../earth/index.js';
+import { WGS84, ecefToGeodetic, geodeticToEcef, gravityJ2, ecefToEciPos, radialHeight } from '../earth/index.js';
 import { atmosphereFast, type AtmosphereState } from '../atmosphere/index.js';
 import { Rk4, brent, keplerPropagate } from '../math/index.js';
 import type { Deriv } from '../math/index.js';
@@ -261,28 +261,12 @@ class BallisticDynamics {
 const powered = new PoweredDynamics();
 const ballistic = new BallisticDynamics();
 
-const A2 = WGS84.a * WGS84.a;
-const B2 = WGS84.b * WGS84.b;
-
-/**
- * Height above the ellipsoid measured along the geocentric radius: |r| − R(φc), with R(φc) the
- * ellipsoid's radius at the point's geocentric latitude. It differs from the geodetic height
- * by second-order terms in the angle between the normal and the radius (≤ 0.19°): under 1 cm
- * below 200 km (test/threat/flight.test.ts). The dynamics use it for the atmosphere (a
- * closed-form geodetic conversion per derivative call costs more than the rest of the
- * derivative); events (impact, the 100 km edge) use the exact geodetic altitude.
- */
-function fastAltitude(x: number, y: number, z: number): number {
-  const rxy2 = x * x + y * y;
-  const r2 = rxy2 + z * z;
-  // R² = a²b² / (b² cos²φc + a² sin²φc), with cos²φc = rxy²/r², sin²φc = z²/r²
-  const R2 = (A2 * B2 * r2) / (B2 * rxy2 + A2 * z * z);
-  return Math.sqrt(r2) - Math.sqrt(R2);
-}
+/** The radial height (src/earth): within 1 cm of the geodetic height below 200 km, much cheaper. */
+const fastAltitude = radialHeight;
 
 /** For tests: the radial height used by the dynamics. */
 export function radialAltitude(r: ArrayLike<number>): number {
-  return fastAltitude(r[0], r[1], r[2]);
+  return radialHeight(r[0], r[1], r[2]);
 }
 
 /**

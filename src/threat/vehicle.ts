@@ -9,25 +9,9 @@ export const G0 = 9.80665;
 /** Sea-level pressure of the U.S. Standard Atmosphere 1976 (Pa), to scale thrust between sea level and vacuum. */
 export const P0 = 101325;
 
-/** Piecewise-linear drag coefficient against Mach; flat outside the table. */
-export class CdTable {
-  readonly mach: Float64Array;
-  readonly cd: Float64Array;
-  constructor(pairs: ReadonlyArray<readonly [number, number]>) {
-    this.mach = Float64Array.from(pairs, (p) => p[0]);
-    this.cd = Float64Array.from(pairs, (p) => p[1]);
-  }
-  at(m: number): number {
-    const x = this.mach;
-    const n = x.length;
-    if (m <= x[0]) return this.cd[0];
-    if (m >= x[n - 1]) return this.cd[n - 1];
-    let i = 1;
-    while (x[i] < m) i++;
-    const f = (m - x[i - 1]) / (x[i] - x[i - 1]);
-    return this.cd[i - 1] + f * (this.cd[i] - this.cd[i - 1]);
-  }
-}
+/** Drag coefficient against Mach number (src/math/table.ts). */
+export { LinearTable as CdTable } from '../math/index.js';
+import { LinearTable as CdTable } from '../math/index.js';
 
 export interface CompiledStage {
   readonly propellant: number;

@@ -2,39 +2,9 @@
  * `tmd atmosphere` and `tmd ballistic` end to end: spawns the CLI through tsx (no build needed)
  * and checks stdout JSON, exit codes, and that bad input gives one stderr line and no stack trace.
  */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectUserError, tmd, type Run } from './tmd.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `tmd ARGS` (async, so the tests below can run concurrently). */
-function tmd(...args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ['src/cli/main.ts', ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-function expectUserError(r: Run, flag: string): void {
-  expect(r.code).toBe(2);
-  const lines = r.stderr.trimEnd().split('\n');
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(new RegExp(`^tmd( \\w+)?: ${flag}`));
-  expect(r.stderr).not.toMatch(/\n\s+at /);
-}
 
 describe.concurrent('tmd atmosphere', () => {
   it('--json prints one array with the USSA76 values (sea level and 50 km, Table I)', async () => {

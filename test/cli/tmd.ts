@@ -25,13 +25,17 @@ export function tmd(...args: string[]): Promise<Run> {
   });
 }
 
-/** Exit 2, `lines` stderr lines each starting with `tmd…: <where>`, no stack trace, nothing on stdout. */
+/**
+ * Exit 2, `lines` stderr lines, each `tmd[ command]: …` naming `where` (at the start for our own
+ * errors, anywhere for commander's "required option '--x' not specified"), no stack trace,
+ * nothing on stdout.
+ */
 export function expectUserError(r: Run, where: string | RegExp, lines = 1): void {
   expect(r.code).toBe(2);
   const out = r.stderr.trimEnd().split('\n');
   expect(out).toHaveLength(lines);
   const w = typeof where === 'string' ? where.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : where.source;
-  for (const l of out) expect(l).toMatch(new RegExp(`^tmd( \\w+)?: ${w}`));
+  for (const l of out) expect(l).toMatch(new RegExp(`^tmd( [\\w-]+)?: (${w}|.*'${w})`));
   expect(r.stderr).not.toMatch(/\n\s+at /);
   expect(r.stdout).toBe('');
 }

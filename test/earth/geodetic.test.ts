@@ -152,3 +152,17 @@ describe('geodetic ⇄ ECEF', () => {
     for (let i = 0; i < 3; i++) expect(x1[i] - x0[i]).toBeCloseTo(1000 * n[i], 8);
   });
 });
+
+describe('radialHeight (the flight dynamics’ cheap height)', () => {
+  it('is within 1 cm of the geodetic height from −5 km to 200 km, everywhere', async () => {
+    const { radialHeight } = await import('../../src/earth/index.js');
+    const p = new Float64Array(3);
+    fc.assert(
+      fc.property(fc.double({ min: -90, max: 90, noNaN: true }), fc.double({ min: -180, max: 180, noNaN: true }), fc.double({ min: -5000, max: 200_000, noNaN: true }), (lat, lon, h) => {
+        geodeticToEcef(p, (lat * Math.PI) / 180, (lon * Math.PI) / 180, h);
+        expect(Math.abs(radialHeight(p[0], p[1], p[2]) - h)).toBeLessThan(0.01);
+      }),
+      { numRuns: 2000, seed: 3 },
+    );
+  });
+});
