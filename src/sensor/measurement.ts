@@ -24,4 +24,11 @@ export interface Scan {
   sigma: Float64Array;
   /** n: object id, or null for a false alarm — NEVER read by the tracker, only by the scorer */
   truth: (string | null)[];
+  /**
+   * Optional coverage predicate of this scan: true when an ECEF point (m) lies in the sensor's
+   * geometric coverage from `site` at `time` (range, field of view, horizon), whatever its SNR.
+   * The tracker counts a missed detection against a track only where it is covered. Absent (e.g.
+   * scans read from a CSV file) means unknown.
+   */
+  covers?: (ecef: ArrayLike<number>) => boolean;
 }

@@ -259,6 +259,7 @@ export class Radar {
   // Scratch, grown on demand and reused between scans.
   private readonly aer = new Float64Array(3);
   private readonly pos = new Float64Array(3);
+  private readonly coverAer = new Float64Array(3);
   private zBuf = new Float64Array(3 * 64);
   private sBuf = new Float64Array(3 * 64);
 
@@ -374,7 +375,7 @@ export class Radar {
   /**
    * One scan at `time` (s) of the given objects (packed `ObjectSet` or a list of `ObjectState`):
    * the detections (range m, azimuth rad [0, 2π), elevation rad) with their σ and truth ids, then
-   * the false alarms (truth null). Draws from the radar's streams. `out`, when given, is filled
+   * the false alarms (truth null), and the scan's coverage predicate (`Scan.covers`). Draws from the radar's streams. `out`, when given, is filled
    * and returned (its z/sigma arrays are replaced when their length is not 3n).
    */
   scan(time: number, objects: ObjectSet | readonly ObjectState[], out?: Scan): Scan {
@@ -439,6 +440,8 @@ export class Radar {
     scan.site = site;
     scan.n = n;
     scan.truth = truth;
+    // Coverage predicate for the tracker (geometry only, at this scan's site; one closure a scan).
+    scan.covers = (ecef) => this.covers(site, ecef, this.coverAer);
     if (scan.z.length !== 3 * n) scan.z = new Float64Array(3 * n);
     if (scan.sigma.length !== 3 * n) scan.sigma = new Float64Array(3 * n);
     scan.z.set(this.zBuf.subarray(0, 3 * n));

@@ -2,7 +2,7 @@
  * Extended Kalman filter (Bar-Shalom, Li & Kirubarajan, "Estimation with Applications to
  * Tracking and Navigation", 2001, §10.3; Stone Soup `ExtendedKalmanPredictor/Updater`):
  *
- *   predict:  x⁻ = f(x, dt),  F = ∂f/∂x,  P⁻ = F P Fᵀ + Q(dt)
+ *   predict:  x⁻ = f(x, dt),  F = ∂f/∂x,  P⁻ = F P Fᵀ + c·Q(dt)   (c = qScale on the 6×6 kinematic block, default 1)
  *   innovate: ẑ = h(x⁻),  H = ∂h/∂x,  ν = z ⊖ ẑ (angles wrapped),  S = H P⁻ Hᵀ + R,
  *             d² = νᵀ S⁻¹ ν (through the Cholesky factor of S),  ln|S| = 2 Σ ln L_ii
  *   update:   K = P⁻ Hᵀ S⁻¹,  x = x⁻ + K ν,
@@ -21,6 +21,8 @@ export class ExtendedKalmanFilter implements Filter {
   readonly motion: MotionModel;
   readonly measurement: MeasurementModel;
   lastLogDetS = Infinity;
+  /** Multiplier on Q in `predict` (Filter.qScale). */
+  qScale = 1;
 
   private readonly F: Float64Array;
   private readonly Q: Float64Array;
@@ -68,6 +70,8 @@ export class ExtendedKalmanFilter implements Filter {
     const n = this.dim, F = this.F, FP = this.FP, Q = this.Q, P = s.P;
     this.motion.transition(s.x, dt, this.xp, F);
     this.motion.processNoise(s.x, dt, Q);
+    const qs = this.qScale;
+    if (qs !== 1) for (let i = 0; i < 6; i++) for (let j = 0; j < 6; j++) Q[i * n + j] *= qs;
     const x = s.x, xp = this.xp;
     for (let i = 0; i < n; i++) x[i] = xp[i];
     matMul(FP, F, P, n, n, n);

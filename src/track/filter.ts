@@ -86,6 +86,12 @@ export interface Filter {
   readonly measurement: MeasurementModel;
   /** ln|S| of the last `innovation` or `update` call. */
   lastLogDetS: number;
+  /**
+   * Multiplier on the kinematic block (position/velocity, first 6×6) of the motion model's process
+   * noise Q in `predict` (default 1; a 7th parameter state keeps its own noise). The tracker sets
+   * it per track before predicting, to switch a track between process-noise levels (tracker.ts).
+   */
+  qScale?: number;
   /** Predicts s in place to time t (s). No-op when t = s.t. */
   predict(s: GaussianState, t: number): void;
   /** d² of detection z[zOff..zOff+m) with 1-σ sigma[sOff..] seen from site; s unchanged. */

@@ -6,7 +6,7 @@ export { RangeAzElModel } from './measurement-model.js';
 export { ExtendedKalmanFilter } from './ekf.js';
 export { UnscentedKalmanFilter, type UkfOptions } from './ukf.js';
 export { LinearAssignment, assign } from './assign.js';
-export { Tracker, Track, makeFilter, type TrackerOptions, type TrackRow, type TrackKind } from './tracker.js';
+export { Tracker, Track, makeFilter, nisThresholdFor, type TrackerOptions, type TrackRow, type TrackKind } from './tracker.js';
 export { ImpactPredictor, type ImpactPrediction, type ImpactPredictorOptions } from './impact-point.js';
 export {
   logGamma,

@@ -6,7 +6,7 @@
  *
  *   λ = α²(n + κ) − n,  γ = √(n + λ),  sigma points X₀ = x, X_i = x ± γ·(column i of L), L Lᵀ = P
  *   W₀ᵐ = λ/(n + λ),  W₀ᶜ = W₀ᵐ + (1 − α² + β),  W_iᵐ = W_iᶜ = 1/(2(n + λ))
- *   predict:  Y_i = f(X_i, dt),  x⁻ = Σ Wᵐ Y_i,  P⁻ = Σ Wᶜ (Y_i − x⁻)(Y_i − x⁻)ᵀ + Q(x, dt)
+ *   predict:  Y_i = f(X_i, dt),  x⁻ = Σ Wᵐ Y_i,  P⁻ = Σ Wᶜ (Y_i − x⁻)(Y_i − x⁻)ᵀ + c·Q(x, dt)   (c = qScale on the 6×6 kinematic block)
  *   update:   Z_i = h(X_i) from sigma points of (x⁻, P⁻); ẑ = Σ Wᵐ Z_i except that the azimuth mean
  *             is circular, atan2(Σ Wᵐ sin, Σ Wᵐ cos); ΔZ_i = Z_i ⊖ ẑ (wrapped);
  *             S = Σ Wᶜ ΔZ ΔZᵀ + R,  P_xz = Σ Wᶜ ΔX ΔZᵀ,  K = P_xz S⁻¹,
@@ -40,6 +40,8 @@ export class UnscentedKalmanFilter implements Filter {
   readonly beta: number;
   readonly kappa: number;
   lastLogDetS = Infinity;
+  /** Multiplier on Q in `predict` (Filter.qScale). */
+  qScale = 1;
 
   private readonly gamma: number;
   private readonly wm0: number;
@@ -133,6 +135,8 @@ export class UnscentedKalmanFilter implements Filter {
     const n = this.dim, X = this.X, P = s.P, xm = this.xm, ns = this.nSig;
     if (!this.sigmaPoints(s.x, P)) throw new Error('UnscentedKalmanFilter.predict: covariance is not positive definite');
     this.motion.processNoise(s.x, dt, this.Q);
+    const qs = this.qScale;
+    if (qs !== 1) for (let i = 0; i < 6; i++) for (let j = 0; j < 6; j++) this.Q[i * n + j] *= qs;
     for (let i = 0; i < ns; i++) this.motion.propagate(this.Xv[i], dt, this.Xv[i]);
     for (let j = 0; j < n; j++) {
       let v = this.wm0 * X[j];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rngStream } from '../../src/math/index.js';
 import { createSite, ecefToAer, geodeticToEcef, type Site } from '../../src/earth/index.js';
 import type { Scan } from '../../src/sensor/index.js';
-import { Tracker } from '../../src/track/index.js';
+import { Tracker, nisThresholdFor } from '../../src/track/index.js';
 import { flyBallistic, launchState } from './helpers.js';
 
 const deg = Math.PI / 180;
@@ -99,5 +99,84 @@ describe('Tracker track management', () => {
     const tb = new Tracker({ motion: 'cv', q: 2000 });
     for (let t = 0; t < 30; t++) tb.processScan(scanOf(t, [boost(t)]));
     expect(tb.tracks[0].kind).toBe('booster');
+  });
+});
+
+describe('Tracker on several sensors (issue 3)', () => {
+  const siteB = createSite(37 * deg, 131 * deg, 20);
+  const scanBy = (sensor: string, t: number, positions: ArrayLike<number>[], s: Site, covers?: (e: ArrayLike<number>) => boolean): Scan => ({
+    ...scanOf(t, positions, s),
+    sensor,
+    covers,
+  });
+
+  it('scans of a sensor that never detected a track do not count misses; its own sensor still deletes it after 6', () => {
+    const tr = new Tracker({ motion: 'cv' });
+    for (let t = 0; t < 5; t++) tr.processScan(scanBy('a', t, [cvTarget(t)], site));
+    // 20 empty scans of radar b (elsewhere, never saw it) interleaved with 5 empty scans of a.
+    for (let t = 5; t < 10; t++) {
+      tr.processScan(scanBy('a', t, [], site));
+      for (let k = 0; k < 4; k++) tr.processScan(scanBy('b', t + 0.2 * (k + 1), [], siteB));
+    }
+    expect(tr.tracks).toHaveLength(1);
+    expect(tr.tracks[0].sensorMiss[0]).toBe(5);
+    tr.processScan(scanBy('a', 10, [], site));
+    expect(tr.tracks).toHaveLength(0);
+  });
+
+  it('a coverage predicate that excludes the track stops its misses (coasting); one that covers it lets them count', () => {
+    const out = () => false, all = () => true;
+    const tr = new Tracker({ motion: 'cv' });
+    for (let t = 0; t < 5; t++) tr.processScan(scanBy('a', t, [cvTarget(t)], site, all));
+    for (let t = 5; t < 15; t++) tr.processScan(scanBy('a', t, [], site, out));
+    expect(tr.tracks).toHaveLength(1);
+    for (let t = 15; t < 21; t++) tr.processScan(scanBy('a', t, [], site, all));
+    expect(tr.tracks).toHaveLength(0);
+  });
+
+  it('two sensors scanning at the same time give one row per track and time', () => {
+    const tr = new Tracker({ motion: 'cv' });
+    for (let t = 0; t < 6; t++) {
+      tr.processScan(scanBy('a', t, [cvTarget(t)], site));
+      tr.processScan(scanBy('b', t, [cvTarget(t)], siteB));
+    }
+    expect(tr.confirmedTotal).toBe(1);
+    const times = tr.rows.map((r) => r.time);
+    expect(new Set(times).size).toBe(times.length);
+  });
+
+  it('the ballistic tracker holds a target thrusting at 40 m/s² with one track (manoeuvre level); one level loses it', () => {
+    const up = geodeticToEcef(new Float64Array(3), 39 * deg, 127 * deg, 20_000);
+    const r = Math.hypot(up[0], up[1], up[2]);
+    const boost = (t: number) => Float64Array.from([0, 1, 2].map((i) => up[i] + (up[i] / r) * (500 * t + 20 * t * t)));
+    const adaptive = new Tracker({ motion: 'ballistic' });
+    const fixed = new Tracker({ motion: 'ballistic', manoeuvreQ: 0 });
+    for (let t = 0; t < 40; t++) {
+      adaptive.processScan(scanOf(t, [boost(t)]));
+      fixed.processScan(scanOf(t, [boost(t)]));
+    }
+    expect(adaptive.confirmedTotal).toBe(1);
+    expect(adaptive.tracks[0].manoeuvre).toBe(true);
+    const last = adaptive.rows[adaptive.rows.length - 1];
+    const want = boost(last.time);
+    // Within 3σ of one detection's cross-range error (0.5 mrad × range): the lag of the CWNA
+    // model under a constant 40 m/s² stays inside the measurement noise.
+    const range = ecefToAer(new Float64Array(3), want, site)[0];
+    expect(Math.hypot(last.state[0] - want[0], last.state[1] - want[1], last.state[2] - want[2])).toBeLessThan(3 * 0.5e-3 * range);
+    // q = 0.01 m²/s³ cannot follow 40 m/s²: its track is lost and the target re-initiated.
+    expect(fixed.confirmedTotal).toBeGreaterThan(1);
+  });
+
+  it('a coasting ballistic target switches its track to the coast level within one type-hint window', () => {
+    const truth = flyBallistic(launchState(39, 125.7, 30_000, 2900, 42, 130), 60, 300, 1);
+    const tr = new Tracker({ motion: 'ballistic' });
+    truth.t.forEach((t, k) => t >= 200 && tr.processScan(scanOf(t, [truth.s[k]])));
+    expect(tr.confirmedTotal).toBe(1);
+    expect(tr.tracks[0].manoeuvre).toBe(false);
+  });
+
+  it('averaged-NIS threshold: moment-matched c·χ²_ν (α = 0.8, n_z = 3: c = 5/9, ν = 27) at 0.99 is 26.1', () => {
+    // m = 15, v = 6/0.36 = 16.67 → c = v/2m = 0.5556, ν = 2m²/v = 27; χ²₂₇(0.99) = 46.963 (NIST table).
+    expect(nisThresholdFor(0.99, 3, 0.8)).toBeCloseTo((5 / 9) * 46.963, 2);
   });
 });
