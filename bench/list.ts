@@ -1,6 +1,7 @@
 /** The benchmarks `npm run bench` runs, in order. Add `[name, run]` for each new bench file. */
 import type { Figure } from './harness.js';
 import { run as atmosphere } from './atmosphere.bench.js';
+import { run as campaign } from './campaign.bench.js';
 import { run as earth } from './earth.bench.js';
 import { run as guidance } from './guidance.bench.js';
 import { run as interceptor } from './interceptor.bench.js';
@@ -13,6 +14,7 @@ import { run as wta } from './wta.bench.js';
 
 export const benches: Array<[string, () => Promise<Figure[]>]> = [
   ['atmosphere', atmosphere],
+  ['campaign', campaign],
   ['earth', earth],
   ['guidance', guidance],
   ['interceptor', interceptor],

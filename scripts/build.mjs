@@ -16,4 +16,5 @@ const common = {
   banner: { js: "import { createRequire as __tmdCreateRequire } from 'node:module'; const require = __tmdCreateRequire(import.meta.url);" },
 };
 
-await build({ ...common, entryPoints: { tmd: 'src/cli/main.ts', bench: 'bench/main.ts' }, outdir: 'dist' });
+// The campaign worker threads load their own entry point (piscina), beside tmd.js.
+await build({ ...common, entryPoints: { tmd: 'src/cli/main.ts', bench: 'bench/main.ts', 'campaign-worker': 'src/campaign/worker.ts' }, outdir: 'dist' });

@@ -1,2 +1,67 @@
-/** Analyses: analytic cross-checks (more to come: sweeps, saturation, footprints). */
+/** Analyses: analytic cross-checks, parameter sweeps, saturation and cost exchange, defended footprints, plots and reports. */
 export { wilkening, type WilkeningInput, type WilkeningResult, type FiringDoctrine } from './wilkening.js';
+export {
+  SHORTCUTS,
+  scenarioParamPaths,
+  parsePathText,
+  resolveParam,
+  raidSizeOf,
+  apportion,
+  applySettings,
+  scenarioData,
+  type Shortcut,
+  type ParamPath,
+  type Setting,
+  type Variant,
+} from './paths.js';
+export {
+  parseValueSpec,
+  cartesian,
+  sweepVariants,
+  runSweep,
+  sweepRowCells,
+  sweepCsv,
+  sweepPlots,
+  MAX_VALUES,
+  MAX_GRID,
+  type Evaluate,
+  type VariantInput,
+  type Dimension,
+  type SweepRow,
+  type SweepResult,
+} from './sweep.js';
+export {
+  saturationExact,
+  saturationSearch,
+  saturationRow,
+  saturationPlot,
+  catalogUnitCost,
+  costExchange,
+  type RaidEvaluate,
+  type RaidPoint,
+  type Crossing,
+  type SaturationCurve,
+  type SaturationRow,
+  type SaturationResult,
+  type UnitCost,
+  type CostExchange,
+} from './saturation.js';
+export {
+  computeFootprint,
+  footprintGeoJson,
+  retargetVariant,
+  footprintMap,
+  gridCentres,
+  gridSize,
+  reachBox,
+  geodesicDistance,
+  MAX_CELLS,
+  type AimPointModel,
+  type FootprintGrid,
+  type FootprintCell,
+  type FootprintResult,
+  type Reach,
+  type Marker,
+} from './footprint.js';
+export { lineChart, mapSvg, niceTicks, viridis, xmlEscape, topojsonRings, type Series, type LineChartOptions, type MapOptions, type Topology } from './plot.js';
+export { renderReport, inlineSvg, plainAddress, cell, type ReportInput, type ReportTable, type ReportType } from './report.js';

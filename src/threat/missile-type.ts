@@ -40,6 +40,8 @@ export const MissileTypeSchema = z
     description: z.string().optional(),
     /** The published maximum range this notional type is built to reproduce (minimum-energy trajectory). */
     range_km: z.number().positive(),
+    /** Unit cost, million US dollars (with its public source in the file's comment and sources). */
+    unit_cost_musd: z.number().positive().optional(),
     /** Propellant class, for display. */
     propellant: z.enum(['liquid', 'solid']),
     stages: z.array(StageSchema).min(1).max(4),

@@ -14,7 +14,13 @@ import { register as track } from './track.js';
 import { register as score } from './score.js';
 import { register as wta } from './wta.js';
 import { register as analytic } from './analytic.js';
+import { register as campaign } from './campaign.js';
+import { register as merge } from './merge.js';
+import { register as sweep } from './sweep.js';
+import { register as saturation } from './saturation.js';
+import { register as footprint } from './footprint.js';
+import { register as report } from './report.js';
 
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [runCmd, trajectory, fly, validate, catalog, atmosphere, ballistic, guidance, engage, simulateSensors, track, score, wta, analytic];
+export const commands: Register[] = [runCmd, trajectory, fly, validate, catalog, atmosphere, ballistic, guidance, engage, simulateSensors, track, score, wta, analytic, campaign, merge, sweep, saturation, footprint, report];

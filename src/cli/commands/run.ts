@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { replay } from '../../sim/events.js';
 import { prepareScenario, runReplica } from '../../sim/replica.js';
 import { loadScenarioFile, readCatalog } from '../catalog-files.js';
-import { parseNumber } from '../parse.js';
+import { parseChoice, parseNumber } from '../parse.js';
 import { writeOut } from './trajectory.js';
 import { toCzml, trajectoryToPath, type PathForOutput } from '../../io/index.js';
 import { eciToEcefStateAt, ecefToGeodetic } from '../../earth/index.js';
@@ -52,6 +52,7 @@ interface Opts {
   replica: string;
   json?: boolean;
   log?: string;
+  tracking: string;
 }
 
 export function register(program: Command): void {
@@ -63,19 +64,21 @@ export function register(program: Command): void {
     .option('--replica <n>', 'replica index', '0')
     .option('--log <file>', 'write the event log as JSON Lines')
     .option('--czml <file>', 'write the threats and interceptors as CZML (each flight until its intercept or impact)')
+    .option('--tracking <mode>', 'perfect (the battle manager plans on the true trajectories once the radars detect them) or full (radar scans → tracker → battle manager on tracks)', 'perfect')
     .option('--json', 'print one JSON object')
     .action((file: string, opts: Opts) => run(file, opts));
 }
 
 function run(file: string, opts: Opts): void {
   const replica = parseNumber('--replica', opts.replica, { min: 0, integer: true });
+  const tracking = parseChoice('--tracking', opts.tracking, ['perfect', 'full'] as const);
   const catalog = readCatalog();
   const scenario = loadScenarioFile(file, catalog);
   const seed = opts.seed !== undefined ? parseNumber('--seed', opts.seed, { min: 0, integer: true }) : (scenario.seed ?? 1);
   const t0 = performance.now();
   const prepared = prepareScenario(scenario, catalog, file);
   const t1 = performance.now();
-  const out = runReplica(prepared, seed, replica, Boolean(opts.czml));
+  const out = runReplica(prepared, seed, replica, Boolean(opts.czml), { tracking });
   const t2 = performance.now();
   if (opts.log) writeOut('--log', opts.log, out.log.toJsonl());
   if (opts.czml) writeOut('--czml', opts.czml, JSON.stringify(toCzml(scenario.epoch, replicaPaths(prepared, out))));
@@ -103,6 +106,7 @@ function run(file: string, opts: Opts): void {
     scenario: file,
     seed,
     replica,
+    tracking,
     threats: r.threats,
     killed: r.killed,
     leakers: r.leakers,
@@ -115,7 +119,7 @@ function run(file: string, opts: Opts): void {
     process.stdout.write(JSON.stringify(result) + '\n');
     return;
   }
-  const lines = [`${file}: seed ${seed}, replica ${replica}: ${r.threats} threats, ${r.killed} intercepted, ${r.leakers} leaked, ${r.interceptors} interceptors fired`];
+  const lines = [`${file}: seed ${seed}, replica ${replica}, ${tracking} tracking: ${r.threats} threats, ${r.killed} intercepted, ${r.leakers} leaked, ${r.interceptors} interceptors fired`];
   for (const t of perThreat) {
     if (t.outcome === 'intercepted') {
       lines.push(`  ${t.id.padEnd(16)} intercepted by ${t.intercepted_by} at t=${t.intercept_time_s!.toFixed(1)} s, ${t.intercept_altitude_km!.toFixed(1)} km altitude (${t.interceptors} interceptor${t.interceptors === 1 ? '' : 's'})`);
