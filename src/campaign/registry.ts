@@ -4,10 +4,11 @@
  * entry point (worker.ts) imports this module and finds the same list.
  *
  * Built in: `analytic` (analytic.ts, a defense with a known answer). The whole-defense replica
- * of src/sim registers as `sim` (add one `registerModel('sim', …)` line below).
+ * of src/sim registers as `sim` (sim-model.ts).
  */
 import { suggestion, userError } from '../errors.js';
 import { analyticModel, hasAnalyticSection } from './analytic.js';
+import { simModel } from './sim-model.js';
 import type { ReplicaModelFactory } from './types.js';
 
 const models = new Map<string, ReplicaModelFactory>();
@@ -30,12 +31,12 @@ export function modelFactory(name: string, where = '--model'): ReplicaModelFacto
 }
 
 /**
- * The model to use when the user names none: `sim` once registered, else `analytic` when the
- * scenario has an `analytic:` section; UserError (naming `where`) otherwise.
+ * The model to use when the user names none: `analytic` when the scenario has an `analytic:`
+ * section (such a file is not a whole-defense scenario), else `sim`.
  */
 export function defaultModel(scenarioText: string, where: string): string {
-  if (models.has('sim')) return 'sim';
   if (hasAnalyticSection(scenarioText)) return 'analytic';
+  if (models.has('sim')) return 'sim';
   throw userError(
     where,
     `no replica model for this scenario: the whole-defense model 'sim' is not available in this build and the scenario has no 'analytic:' section; pass --model (one of ${modelNames().join(', ')}) or add an analytic section`,
@@ -43,3 +44,4 @@ export function defaultModel(scenarioText: string, where: string): string {
 }
 
 registerModel('analytic', analyticModel);
+registerModel('sim', simModel);
