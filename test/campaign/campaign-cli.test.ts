@@ -102,11 +102,14 @@ describe('tmd campaign / merge: user errors', () => {
     userErr(await tmd(['campaign', 'no/such.yaml', '--runs', '10']), /^tmd: no\/such\.yaml: cannot read the scenario file \(ENOENT\)$/);
   });
 
-  it('a scenario without a model section, and a bad analytic section: located errors', async () => {
+  it('a whole-defense scenario with a mistake (the sim model), and a bad analytic section: located errors', async () => {
     const dir = tempDir('bad');
     const plain = path.join(dir, 'plain.yaml');
-    fs.writeFileSync(plain, 'epoch: 2026-01-01T00:00:00Z\nthreats: []\n');
-    userErr(await tmd(['campaign', plain, '--runs', '10']), /^tmd: --model: no replica model for this scenario/);
+    fs.writeFileSync(
+      plain,
+      'epoch: 2026-01-01T00:00:00Z\nthreats: []\nbatteries:\n  - { id: b1, interceptor: pac3-like, layer: lower, site: { lat_deg: 35, lon_deg: 139 }, inventory: -3 }\n',
+    );
+    userErr(await tmd(['campaign', plain, '--runs', '10']), /plain\.yaml:4:\d+ batteries\[0\]\.inventory: found -3, expected a whole number of interceptors ≥ 0$/);
     const bad = path.join(dir, 'bad.yaml');
     fs.writeFileSync(bad, fs.readFileSync(SS, 'utf8').replace('sspk: 0.7', 'sspk: 1.7'));
     userErr(await tmd(['campaign', bad, '--runs', '10']), /bad\.yaml:\d+:\d+ analytic\.sspk: found 1\.7, expected a probability in \[0, 1\]$/);
