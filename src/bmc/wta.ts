@@ -37,7 +37,7 @@
  * test/validation/wta-published.test.ts; larger generated instances: bench/wta.bench.ts.
  *
  * Hot loops use typed arrays made once per call; no closures or object literals per move.
- * Nothing here calls Math.random: the perturbations come from xorshift32 seeded by `seed`.
+ * No ambient randomness here: the perturbations come from xorshift32 seeded by `seed`.
  */
 
 /** A static WTA instance. `p` is m×n row-major: p[i·n + j] is weapon i's kill probability on target j. */

@@ -23,7 +23,7 @@
  *    generating Poisson random variables", Insurance: Mathematics and Economics 12 (1993) 39–45).
  *
  * Streams are independent of the order in which they are created or used, which gives common
- * random numbers across variants of a scenario. Nothing here calls Math.random.
+ * random numbers across variants of a scenario. No ambient (unseeded) randomness is used.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';

@@ -14,6 +14,7 @@
 import { cholesky, choleskySolve, matMul, matMulABt, symmetrize } from '../math/index.js';
 import type { Site } from '../earth/index.js';
 import type { Filter, GaussianState, MeasurementModel, MotionModel } from './filter.js';
+import { logDetFromCholesky, whitenedDistance } from './filter.js';
 
 export class ExtendedKalmanFilter implements Filter {
   readonly name = 'ekf';
@@ -109,17 +110,8 @@ export class ExtendedKalmanFilter implements Filter {
       return Infinity;
     }
     // d² = |L⁻¹ν|², ln|S| = 2 Σ ln L_ii.
-    let d2 = 0, logDet = 0;
-    for (let i = 0; i < m; i++) {
-      let v = nu[i];
-      for (let k = 0; k < i; k++) v -= L[i * m + k] * w[k];
-      const lii = L[i * m + i];
-      w[i] = v / lii;
-      d2 += w[i] * w[i];
-      logDet += Math.log(lii);
-    }
-    this.lastLogDetS = 2 * logDet;
-    return d2;
+    this.lastLogDetS = logDetFromCholesky(L, m);
+    return whitenedDistance(L, nu, m, w);
   }
 
   innovation(s: GaussianState, z: ArrayLike<number>, zOff: number, sigma: ArrayLike<number>, sOff: number, site: Site): number {

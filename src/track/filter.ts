@@ -108,3 +108,25 @@ export function wrapPi(a: number): number {
   if (r <= -Math.PI) r += TWO_PI;
   return r;
 }
+
+/**
+ * The squared Mahalanobis distance d² = νᵀS⁻¹ν = |L⁻¹ν|² from the Cholesky factor L of S
+ * (m×m, row-major) by forward substitution into `w` (the whitened innovation). Allocates nothing.
+ */
+export function whitenedDistance(L: Float64Array, nu: ArrayLike<number>, m: number, w: Float64Array): number {
+  let d2 = 0;
+  for (let i = 0; i < m; i++) {
+    let v = nu[i];
+    for (let k = 0; k < i; k++) v -= L[i * m + k] * w[k];
+    w[i] = v / L[i * m + i];
+    d2 += w[i] * w[i];
+  }
+  return d2;
+}
+
+/** ln|S| = 2 Σ ln L_ii from the Cholesky factor of S. */
+export function logDetFromCholesky(L: Float64Array, m: number): number {
+  let s = 0;
+  for (let i = 0; i < m; i++) s += Math.log(L[i * m + i]);
+  return 2 * s;
+}

@@ -21,6 +21,7 @@
 import { cholesky, symmetrize } from '../math/index.js';
 import type { Site } from '../earth/index.js';
 import type { Filter, GaussianState, MeasurementModel, MotionModel } from './filter.js';
+import { logDetFromCholesky, whitenedDistance } from './filter.js';
 
 export interface UkfOptions {
   /** Sigma point spread α (default 1). */
@@ -204,18 +205,8 @@ export class UnscentedKalmanFilter implements Filter {
       this.lastLogDetS = Infinity;
       return Infinity;
     }
-    const w = this.w, nu = this.nu;
-    let d2 = 0, logDet = 0;
-    for (let i = 0; i < m; i++) {
-      let v = nu[i];
-      for (let k = 0; k < i; k++) v -= L[i * m + k] * w[k];
-      const lii = L[i * m + i];
-      w[i] = v / lii;
-      d2 += w[i] * w[i];
-      logDet += Math.log(lii);
-    }
-    this.lastLogDetS = 2 * logDet;
-    return d2;
+    this.lastLogDetS = logDetFromCholesky(L, m);
+    return whitenedDistance(L, this.nu, m, this.w);
   }
 
   innovation(s: GaussianState, z: ArrayLike<number>, zOff: number, sigma: ArrayLike<number>, sOff: number, site: Site): number {
