@@ -3,26 +3,10 @@
  * issue 5 on the didactic scenarios, determinism, and graceful degradation versus perfect tracking.
  */
 import { describe, expect, it } from 'vitest';
-import { loadScenarioFile, readCatalog } from '../../src/cli/catalog-files.js';
-import type { Scenario } from '../../src/scenario/index.js';
-import { prepareScenario, runReplica, type PreparedScenario } from '../../src/sim/replica.js';
+import { catalog, of, prepared } from './helpers.js';
+import { runReplica } from '../../src/sim/replica.js';
 import { interceptorFromEntry } from '../../src/interceptor/index.js';
-import type { SimEvent } from '../../src/sim/index.js';
 
-const catalog = readCatalog();
-const cache = new Map<string, PreparedScenario>();
-function prepared(file: string, edit?: (s: Scenario) => void): PreparedScenario {
-  const key = file + (edit ? edit.toString() : '');
-  let p = cache.get(key);
-  if (!p) {
-    const sc = loadScenarioFile(file, catalog);
-    edit?.(sc);
-    p = prepareScenario(sc, catalog, file);
-    cache.set(key, p);
-  }
-  return p;
-}
-const of = <T extends SimEvent['type']>(events: readonly SimEvent[], type: T) => events.filter((e): e is Extract<SimEvent, { type: T }> => e.type === type);
 const FULL = { tracking: 'full' } as const;
 
 describe('replica with full tracking', () => {

@@ -1,27 +1,12 @@
 /** The whole-defense replica: each mechanism in its didactic scenario, determinism, the analytic cross-check. */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { loadScenarioFile, readCatalog } from '../../src/cli/catalog-files.js';
-import { parseScenario, type Scenario } from '../../src/scenario/index.js';
-import { prepareScenario, runReplica, SampledTrack, type PreparedScenario } from '../../src/sim/replica.js';
+import { catalog, of, prepared } from './helpers.js';
+import { parseScenario } from '../../src/scenario/index.js';
+import { prepareScenario, runReplica, SampledTrack } from '../../src/sim/replica.js';
 import { interceptorFromEntry } from '../../src/interceptor/index.js';
 import { wilkening } from '../../src/analysis/index.js';
-import type { SimEvent } from '../../src/sim/index.js';
 
-const catalog = readCatalog();
-const cache = new Map<string, PreparedScenario>();
-function prepared(file: string, edit?: (s: Scenario) => void): PreparedScenario {
-  const key = file + (edit ? edit.toString() : '');
-  let p = cache.get(key);
-  if (!p) {
-    const sc = loadScenarioFile(file, catalog);
-    edit?.(sc);
-    p = prepareScenario(sc, catalog, file);
-    cache.set(key, p);
-  }
-  return p;
-}
-const of = <T extends SimEvent['type']>(events: readonly SimEvent[], type: T) => events.filter((e): e is Extract<SimEvent, { type: T }> => e.type === type);
 
 describe('replica', () => {
   it('is deterministic: same seed and replica, same event log byte for byte', () => {
