@@ -14,3 +14,4 @@ export { createSite, ecefToEnu, enuToEcef, ecefVecToEnu, enuVecToEcef, ecefToAer
 export { gravityPointMass, gravityJ2, gravityJ2Jacobian, potentialJ2 } from './gravity.js';
 export { lineOfSight } from './horizon.js';
 export { geodesicInverse, geodesicDirect } from './geodesic.js';
+export { tiltedVertical } from './pointing.js';

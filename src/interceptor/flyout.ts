@@ -38,7 +38,7 @@
  * cubic Hermite of the relative motion over that step (`closestApproach`, endgame.ts): no step-size
  * artefact. The kill is drawn from the lethality model (lethality.ts) with the caller's RngStream.
  */
-import { WGS84, ecefToGeodetic, geodeticToEcef, gravityJ2 } from '../earth/index.js';
+import { WGS84, ecefToGeodetic, geodeticToEcef, gravityJ2, tiltedVertical } from '../earth/index.js';
 import { ussa76, type AtmosphereState } from '../atmosphere/index.js';
 import { Rk4, keplerPropagate, vec3, type Deriv, type RngStream } from '../math/index.js';
 import { apnAccel, limitLateral, pnAccel } from './guidance.js';
@@ -176,6 +176,7 @@ export class FlyoutSim {
   private readonly atm: AtmosphereState = { temperature_k: 0, pressure_pa: 0, density_kg_m3: 0, speed_of_sound_mps: 0 };
   private readonly g = new Float64Array(3);
   private readonly geo = new Float64Array(3);
+  private readonly dir = new Float64Array(3);
   private readonly ecef = new Float64Array(3);
   private readonly tT = new Float64Array(6);
   private readonly tT0 = new Float64Array(6);
@@ -236,24 +237,12 @@ export class FlyoutSim {
         uy = wy / vrel;
         uz = wz / vrel;
       } else {
-        // geodetic up at the point (ellipsoid symmetric about z: the ECI longitude serves)
-        ecefToGeodetic(this.geo, y);
-        const sl = Math.sin(this.geo[0]), cl = Math.cos(this.geo[0]);
-        const so = Math.sin(this.geo[1]), co = Math.cos(this.geo[1]);
-        if (this.mode === PITCH) {
-          const tilt = (this.kick * (tf - v.verticalRise)) / v.pitchOver;
-          const st = Math.sin(tilt), ct = Math.cos(tilt);
-          const hx = this.sinAz * -so + this.cosAz * -sl * co;
-          const hy = this.sinAz * co + this.cosAz * -sl * so;
-          const hz = this.cosAz * cl;
-          ux = ct * cl * co + st * hx;
-          uy = ct * cl * so + st * hy;
-          uz = ct * sl + st * hz;
-        } else {
-          ux = cl * co;
-          uy = cl * so;
-          uz = sl;
-        }
+        // vertical rise (tilt 0) or programmed pitch-over (ellipsoid symmetric about z: ECI serves)
+        const tilt = this.mode === PITCH ? (this.kick * (tf - v.verticalRise)) / v.pitchOver : 0;
+        tiltedVertical(this.dir, y, this.sinAz, this.cosAz, tilt);
+        ux = this.dir[0];
+        uy = this.dir[1];
+        uz = this.dir[2];
       }
       const am = thrust / mass;
       ax += am * ux;

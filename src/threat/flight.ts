@@ -28,7 +28,7 @@
  * solver differentiates it numerically, and an adaptive step count would make that derivative
  * jump. Step sizes below were checked against much finer steps (test/threat/flight.test.ts).
  */
-import { WGS84, ecefToGeodetic, geodeticToEcef, gravityJ2, ecefToEciPos, radialHeight } from '../earth/index.js';
+import { WGS84, ecefToGeodetic, geodeticToEcef, gravityJ2, ecefToEciPos, radialHeight, tiltedVertical } from '../earth/index.js';
 import { atmosphereFast, type AtmosphereState } from '../atmosphere/index.js';
 import { Rk4, brent, keplerPropagate } from '../math/index.js';
 import type { Deriv } from '../math/index.js';
@@ -110,6 +110,7 @@ interface Body {
 const scratchGeo = new Float64Array(3);
 const scratchAtm: AtmosphereState = { temperature_k: 0, pressure_pa: 0, density_kg_m3: 0, speed_of_sound_mps: 0 };
 const scratchG = new Float64Array(3);
+const scratchDir = new Float64Array(3);
 const scratchEcef = new Float64Array(3);
 const yA = new Float64Array(6);
 const yB = new Float64Array(6);
@@ -170,33 +171,17 @@ class PoweredDynamics {
       const s = v.stages[this.stage];
       const thrust = s.thrustVac - ((s.thrustVac - s.thrustSl) * scratchAtm.pressure_pa) / P0;
       let ux: number, uy: number, uz: number;
-      let sl = 0, cl = 1, so = 0, co = 1;
-      if (this.mode !== GRAVITY_TURN || vrel === 0) {
-        // ellipsoid symmetric about z: ECI gives (geodetic lat, ECI lon, h)
-        ecefToGeodetic(scratchGeo, y);
-        sl = Math.sin(scratchGeo[0]);
-        cl = Math.cos(scratchGeo[0]);
-        so = Math.sin(scratchGeo[1]);
-        co = Math.cos(scratchGeo[1]);
-      }
-      if (this.mode === VERTICAL || vrel === 0) {
-        ux = cl * co;
-        uy = cl * so;
-        uz = sl;
-      } else if (this.mode === PITCH_OVER) {
-        const tilt = (this.kick * (tf - v.verticalRise)) / v.pitchOver;
-        const st = Math.sin(tilt), ct = Math.cos(tilt);
-        // horizontal direction at the azimuth: sin(az)·east + cos(az)·north
-        const hx = this.sinAz * -so + this.cosAz * -sl * co;
-        const hy = this.sinAz * co + this.cosAz * -sl * so;
-        const hz = this.cosAz * cl;
-        ux = ct * cl * co + st * hx;
-        uy = ct * cl * so + st * hy;
-        uz = ct * sl + st * hz;
-      } else {
+      if (this.mode === GRAVITY_TURN && vrel > 0) {
         ux = wx / vrel;
         uy = wy / vrel;
         uz = wz / vrel;
+      } else {
+        // vertical rise (tilt 0), or the pitch-over tilting at a constant rate towards the azimuth
+        const tilt = this.mode === PITCH_OVER ? (this.kick * (tf - v.verticalRise)) / v.pitchOver : 0;
+        tiltedVertical(scratchDir, y, this.sinAz, this.cosAz, tilt);
+        ux = scratchDir[0];
+        uy = scratchDir[1];
+        uz = scratchDir[2];
       }
       const am = thrust / mass;
       ax += am * ux;
